@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -77,6 +78,7 @@ func runSign(o *signOptions) error {
 	reg := p.Records()
 	vw := publish.NewViewer(reg.Records)
 	var signs []*sign.Sign
+	refused := 0 // by --all, for what their records withhold
 	if o.all {
 		skipped := 0
 		for _, r := range reg.OfKind(record.Sensor) {
@@ -86,11 +88,18 @@ func runSign(o *signOptions) error {
 				continue
 			}
 			s, err := sign.New(r, vw, reg.Config)
-			if err != nil {
-				if !r.IsPublic() {
-					skipped++
-					continue
-				}
+			switch {
+			case err != nil && !r.IsPublic():
+				skipped++
+				continue
+			case errors.Is(err, sign.ErrWithheld):
+				// The others are made; this one is named, and the
+				// run fails, so that no sensor is left without the
+				// sign it needs unnoticed.
+				o.note(o.errorText(err))
+				refused++
+				continue
+			case err != nil:
 				return err
 			}
 			signs = append(signs, s)
@@ -98,7 +107,10 @@ func runSign(o *signOptions) error {
 		if skipped > 0 {
 			o.note(o.count(msgSignSkipped, skipped))
 		}
-		if len(signs) == 0 {
+		switch {
+		case len(signs) == 0 && refused > 0:
+			return errors.New(o.count(msgSignWithheld, refused))
+		case len(signs) == 0:
 			return errText(msgSignNone)
 		}
 	} else {
@@ -126,5 +138,8 @@ func runSign(o *signOptions) error {
 		return err
 	}
 	fmt.Fprintln(o.Out, o.count(msgSignWrote, len(signs), strings.ToUpper(paper.Name), o.out))
+	if refused > 0 {
+		return errors.New(o.count(msgSignWithheld, refused))
+	}
 	return nil
 }

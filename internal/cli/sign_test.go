@@ -107,3 +107,69 @@ func TestSignAllKeepsARetiredLabelBeforeItsEnd(t *testing.T) {
 		})
 	}
 }
+
+// A sensor whose record withholds what its sign must show gets no sign:
+// not the gauge for a Wi-Fi tracker that withholds what it senses, nor a
+// 151c camera's sign without 151c. sign refuses it as it refuses a record
+// that is not public, and --all makes the other signs, names each one it
+// refused and exits 2.
+func TestSignRefusesWhatTheRecordWithholds(t *testing.T) {
+	root := t.TempDir()
+	if err := os.CopyFS(root, os.DirFS("../../register")); err != nil {
+		t.Fatal(err)
+	}
+	for id, withheld := range map[string]string{
+		"wifi-tellers-stationskwartier":  "[sensor_type, capabilities]",
+		"cam-uitgaansgebied-grote-markt": "[legal_basis, camera_regime]",
+	} {
+		f := filepath.Join(root, "sensors", id+".yaml")
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = append(data, "publication:\n  public: true\n  withheld: "+withheld+"\n  reason: \"Woo art. 5.1 lid 2 sub d: beveiliging\"\n"...)
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr []string
+		file   string
+	}{
+		{"a device tracker", []string{"wifi-tellers-stationskwartier", "--out", "wifi.pdf"}, ExitError, "",
+			[]string{"wifi-tellers-stationskwartier withholds sensor_type, capabilities, which its sign must show (what the sensor senses)", "show them on the public record, or make the sign by hand"}, ""},
+		{"the mayor's camera", []string{"cam-uitgaansgebied-grote-markt", "--out", "cam.pdf"}, ExitError, "",
+			[]string{"cam-uitgaansgebied-grote-markt withholds legal_basis, camera_regime, which its sign must show (that it is the mayor's camera surveillance, Gemeentewet art. 151c)"}, ""},
+		{"every sensor", []string{"--all", "--out", "alle.pdf"}, ExitError, "Wrote 12 signs (A4)",
+			[]string{"wifi-tellers-stationskwartier withholds sensor_type, capabilities", "cam-uitgaansgebied-grote-markt withholds legal_basis, camera_regime", "2 sensors withhold what their sign must show: no sign"}, "alle.pdf"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for i, a := range tt.args {
+				if strings.HasSuffix(a, ".pdf") {
+					tt.args[i] = filepath.Join(dir, a)
+				}
+			}
+			stdout, stderr, code := run(t, append([]string{"sign", "--lang", "en", "--root", root}, tt.args...)...)
+			if code != tt.code || !strings.Contains(stdout, tt.stdout) {
+				t.Errorf("exit %d, want %d\nstdout %q (want %q)\nstderr %q", code, tt.code, stdout, tt.stdout, stderr)
+			}
+			for _, want := range tt.stderr {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr %q\nwant %q", stderr, want)
+				}
+			}
+			if strings.Contains(stderr, "register --help") {
+				t.Errorf("a refusal of the record points to help: %q", stderr)
+			}
+		})
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != "alle.pdf" {
+		t.Errorf("written: %v, want alle.pdf alone", entries)
+	}
+}

@@ -38,6 +38,8 @@ func (x reasonOf) In(lang string) string {
 var (
 	msgAlgorithm = message.New("%s is an algorithm, not a sensor; signs are for sensors in public space",
 		"%s is een algoritme, geen sensor; borden zijn er voor sensoren in de openbare ruimte")
+	msgWithheld = message.New("%s withholds %s, which its sign must show (%s): a sign without them would describe the sensor wrongly or leave out what the law requires; show them on the public record, or make the sign by hand",
+		"%s houdt %s achter, wat het bord moet tonen (%s): een bord zonder dat zou de sensor verkeerd beschrijven of weglaten wat de wet vraagt; maak het openbaar in de registratie, of maak het bord met de hand")
 	msgNotPublic = message.New("%s is not public%s, so the site has no page for a sign to point to; a sensor that must be recognisable needs a public record, or a sign made by hand",
 		"%s is niet openbaar%s, dus de site heeft geen pagina waar een bord naar kan wijzen; een sensor die herkenbaar moet zijn heeft een openbare registratie nodig, of een bord dat met de hand is gemaakt")
 )
@@ -45,6 +47,11 @@ var (
 // errNoBaseURL is returned when the site has no address for the QR code.
 var errNoBaseURL = message.New("register.yaml has no site.base_url: set it to where the site is published, so the QR code can point to the record's page",
 	"register.yaml heeft geen site.base_url: zet daar het adres waar de site staat, zodat de QR-code naar de pagina van de registratie kan wijzen").Err()
+
+// ErrWithheld is returned for a sensor whose sign would need what its
+// record withholds: what it senses, or that it is the mayor's camera
+// surveillance.
+var ErrWithheld = errors.New("withholds what its sign must show")
 
 // ErrNotSensor is returned for an algorithm: only sensors stand in the street.
 var ErrNotSensor = errors.New("not a sensor")
@@ -86,6 +93,9 @@ func New(r *record.Record, vw *publish.Viewer, cfg *config.Config) (*Sign, error
 	if url == "" {
 		return nil, errNoBaseURL
 	}
+	if err := shown(r, v); err != nil {
+		return nil, err
+	}
 	s := &Sign{ID: v.ID, Pictograms: For(v), Operator: strings.TrimSpace(v.Organisation.Name), Purpose: Sentence(v.Purpose),
 		PublicOrder: v.PublicOrder(), URL: url, English: slices.Contains(cfg.Languages, "en")}
 	if v.IsWithheld("organisation.name") {
@@ -107,6 +117,48 @@ func New(r *record.Record, vw *publish.Viewer, cfg *config.Config) (*Sign, error
 		}
 	}
 	return s, nil
+}
+
+// What the sign shows of what a sensor is, and the fields it is read from.
+var (
+	sensesFields      = []string{"sensor_type", "capabilities"}
+	publicOrderFields = []string{"camera_regime", "legal_basis"}
+	whatItSenses      = label.Text{"wat de sensor waarneemt", "what the sensor senses"}
+	publicOrderDuty   = label.Text{"dat het cameratoezicht van de burgemeester is, Gemeentewet art. 151c", "that it is the mayor's camera surveillance, Gemeentewet art. 151c"}
+	both              = label.Text{"wat de sensor waarneemt, en dat het cameratoezicht van de burgemeester is, Gemeentewet art. 151c", "what the sensor senses, and that it is the mayor's camera surveillance, Gemeentewet art. 151c"}
+)
+
+// shown refuses the sign of r when its public view v would show it as
+// another sensor (other pictograms) or leave out the mayor's camera
+// surveillance, because of what r withholds. A sign that describes a
+// harmless sensor instead, or a 151c camera without 151c (Gemeentewet
+// 151c(4) makes it a duty), misleads the resident it is for; when what is
+// withheld changes nothing the sign shows, the sign is made.
+func shown(r, v *record.Record) error {
+	senses := !slices.Equal(IDs(For(v)), IDs(For(r)))
+	publicOrder := v.PublicOrder() != r.PublicOrder()
+	var fields []string
+	what := whatItSenses
+	switch {
+	case senses && publicOrder:
+		fields, what = append(slices.Clone(sensesFields), publicOrderFields...), both
+	case senses:
+		fields = sensesFields
+	case publicOrder:
+		fields, what = publicOrderFields, publicOrderDuty
+	default:
+		return nil
+	}
+	var names []string
+	for _, w := range r.Withheld() {
+		if slices.ContainsFunc(fields, func(f string) bool { return record.Covers(w, f) || record.Covers(f, w) }) {
+			names = append(names, w)
+		}
+	}
+	if len(names) == 0 {
+		names = fields
+	}
+	return msgWithheld.ErrOf(ErrWithheld, r.ID, strings.Join(names, ", "), what)
 }
 
 // Sentence returns the first sentence of a text, with its white space

@@ -165,3 +165,54 @@ func TestQRCodeDecodesToTheRecordsPage(t *testing.T) {
 		})
 	}
 }
+
+// A sign makes the sensor recognisable: it is refused, naming the fields,
+// when what the record withholds would make it describe another sensor or
+// leave out that it is the mayor's camera surveillance (Gemeentewet art.
+// 151c), and made when what is withheld does not change what it shows.
+func TestNewRefusesASignTheWithheldWouldFalsify(t *testing.T) {
+	wifi := func() *record.Record {
+		r := camera()
+		r.ID, r.SensorType, r.CameraRegime, r.Capabilities = "wifi-station", "wifi_bluetooth_counter", "", []string{"people_counting", "device_tracking"}
+		return r
+	}
+	with151c := func() *record.Record {
+		r := camera()
+		r.LegalBasis = &record.LegalBasis{Law: "Gemeentewet artikel 151c"}
+		return r
+	}
+	for _, tt := range []struct {
+		name     string
+		r        *record.Record
+		withheld []string
+		refused  string // the fields the refusal names; "" when the sign is made
+	}{
+		{"a device tracker that withholds what it senses", wifi(), []string{"sensor_type", "capabilities"}, "sensor_type, capabilities"},
+		{"a device tracker that withholds its counting", wifi(), []string{"capabilities.0"}, "capabilities.0"},
+		{"a device tracker whose type says what its withheld capability does", wifi(), []string{"capabilities.1"}, ""},
+		{"a 151c camera that withholds its regime and legal basis", with151c(), []string{"legal_basis", "camera_regime"}, "legal_basis, camera_regime"},
+		{"a 151c camera that withholds its regime alone", camera(), []string{"camera_regime"}, "camera_regime"},
+		{"a camera whose type says what its withheld capabilities do", camera(), []string{"capabilities"}, ""},
+		{"a 151c camera whose law still names 151c", with151c(), []string{"camera_regime"}, ""},
+		{"a camera that withholds what is not on its sign", camera(), []string{"location.description"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := tt.r
+			r.Publication = &record.Publication{Withheld: tt.withheld, Reason: "Woo art. 5.1 lid 2 sub d: beveiliging"}
+			s, err := New(r, nil, cfg(t))
+			if tt.refused == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				if want := For(r); !slices.Equal(IDs(s.Pictograms), IDs(want)) || s.PublicOrder != r.PublicOrder() {
+					t.Errorf("sign shows %v, 151c %v; the sensor is %v, 151c %v", IDs(s.Pictograms), s.PublicOrder, IDs(want), r.PublicOrder())
+				}
+				return
+			}
+			if !errors.Is(err, ErrWithheld) || !strings.Contains(err.Error(), r.ID+" withholds "+tt.refused) ||
+				!strings.Contains(err.Error(), "make the sign by hand") {
+				t.Errorf("sign %+v, error %v; want a refusal naming %s", s, err, tt.refused)
+			}
+		})
+	}
+}
