@@ -258,8 +258,8 @@ var (
 		"--out is verplicht: het bestand voor de borden, zoals bord.pdf")
 	msgSignSkipped = message.NewCount("%d sensor not public: no sign", "%d sensors not public: no sign",
 		"%d sensor niet openbaar: geen bord", "%d sensoren niet openbaar: geen bord")
-	msgSignWithheld = message.NewCount("%d sensor withholds what its sign must show: no sign", "%d sensors withhold what their sign must show: no sign",
-		"%d sensor houdt achter wat het bord moet tonen: geen bord", "%d sensoren houden achter wat hun bord moet tonen: geen bord")
+	msgSignRefused = message.NewCount("%d sensor has no sign, for the reason above", "%d sensors have no sign, for the reasons above",
+		"%d sensor heeft geen bord, om de reden hierboven", "%d sensoren hebben geen bord, om de redenen hierboven")
 	msgSignNone = message.New("the register has no public sensor in use, so there is no sign to print",
 		"het register heeft geen openbare sensor in gebruik, dus er is geen bord te maken")
 	msgSignNoRecord = message.New("no record with id %q: 'register export' lists the records",

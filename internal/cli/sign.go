@@ -78,7 +78,7 @@ func runSign(o *signOptions) error {
 	reg := p.Records()
 	vw := publish.NewViewer(reg.Records)
 	var signs []*sign.Sign
-	refused := 0 // by --all, for what their records withhold
+	refused := 0 // by --all: what their records withhold, or too long to fit
 	if o.all {
 		skipped := 0
 		for _, r := range reg.OfKind(record.Sensor) {
@@ -88,11 +88,14 @@ func runSign(o *signOptions) error {
 				continue
 			}
 			s, err := sign.New(r, vw, reg.Config)
+			if err == nil {
+				err = sign.Fits(s, paper)
+			}
 			switch {
 			case err != nil && !r.IsPublic():
 				skipped++
 				continue
-			case errors.Is(err, sign.ErrWithheld):
+			case errors.Is(err, sign.ErrWithheld), errors.Is(err, sign.ErrTooLong):
 				// The others are made; this one is named, and the
 				// run fails, so that no sensor is left without the
 				// sign it needs unnoticed.
@@ -109,7 +112,7 @@ func runSign(o *signOptions) error {
 		}
 		switch {
 		case len(signs) == 0 && refused > 0:
-			return errors.New(o.count(msgSignWithheld, refused))
+			return errors.New(o.count(msgSignRefused, refused))
 		case len(signs) == 0:
 			return errText(msgSignNone)
 		}
@@ -128,6 +131,9 @@ func runSign(o *signOptions) error {
 			return usageText(msgSignNoRecord, o.id)
 		}
 		s, err := sign.New(r, vw, reg.Config)
+		if err == nil {
+			err = sign.Fits(s, paper)
+		}
 		if err != nil {
 			return err
 		}
@@ -139,7 +145,7 @@ func runSign(o *signOptions) error {
 	}
 	fmt.Fprintln(o.Out, o.count(msgSignWrote, len(signs), strings.ToUpper(paper.Name), o.out))
 	if refused > 0 {
-		return errors.New(o.count(msgSignWithheld, refused))
+		return errors.New(o.count(msgSignRefused, refused))
 	}
 	return nil
 }

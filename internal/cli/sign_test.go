@@ -146,7 +146,7 @@ func TestSignRefusesWhatTheRecordWithholds(t *testing.T) {
 		{"the mayor's camera", []string{"cam-uitgaansgebied-grote-markt", "--out", "cam.pdf"}, ExitError, "",
 			[]string{"cam-uitgaansgebied-grote-markt withholds legal_basis, camera_regime, which its sign must show (that it is the mayor's camera surveillance, Gemeentewet art. 151c)"}, ""},
 		{"every sensor", []string{"--all", "--out", "alle.pdf"}, ExitError, "Wrote 12 signs (A4)",
-			[]string{"wifi-tellers-stationskwartier withholds sensor_type, capabilities", "cam-uitgaansgebied-grote-markt withholds legal_basis, camera_regime", "2 sensors withhold what their sign must show: no sign"}, "alle.pdf"},
+			[]string{"wifi-tellers-stationskwartier withholds sensor_type, capabilities", "cam-uitgaansgebied-grote-markt withholds legal_basis, camera_regime", "2 sensors have no sign, for the reasons above"}, "alle.pdf"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for i, a := range tt.args {
@@ -171,5 +171,52 @@ func TestSignRefusesWhatTheRecordWithholds(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 || entries[0].Name() != "alle.pdf" {
 		t.Errorf("written: %v, want alle.pdf alone", entries)
+	}
+}
+
+// A sign whose text is long takes smaller type to stay above its QR code;
+// one whose text cannot fit even so is refused, saying what to shorten,
+// and --all makes the other signs, names it and exits 2.
+func TestSignFitsItsTextAboveTheQRCode(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		operator int // characters in the operator's name
+		args     []string
+		code     int
+		stdout   string
+		stderr   string
+	}{
+		{"five pictograms and long texts on A5", 100, []string{"cam-uitgaansgebied-grote-markt", "--paper", "a5"}, ExitOK, "Wrote 1 sign (A5)", ""},
+		{"an operator's name that cannot fit", 1500, []string{"cam-uitgaansgebied-grote-markt"}, ExitError, "",
+			"the sign of cam-uitgaansgebied-grote-markt does not fit on A4: even in the smallest readable type its text runs into the QR code; shorten the operator's name (organisation.name, 1499 characters)"},
+		{"every sensor, one of which cannot fit", 1500, []string{"--all"}, ExitError, "Wrote 13 signs (A4)",
+			"register: the sign of cam-uitgaansgebied-grote-markt does not fit on A4"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			if err := os.CopyFS(root, os.DirFS("../../register")); err != nil {
+				t.Fatal(err)
+			}
+			f := filepath.Join(root, "sensors", "cam-uitgaansgebied-grote-markt.yaml")
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := strings.Replace(string(data), "  name: Gemeente Voorbeeldstad\n", "  name: "+strings.TrimSpace(strings.Repeat("Stichting ", tt.operator/10))+"\n", 1)
+			s = strings.Replace(s, "  Geweld en vernieling in het uitgaansgebied voorkomen en snel ingrijpen als het toch gebeurt. Zo\n",
+				"  "+strings.Repeat("Geweld en vernieling in het uitgaansgebied voorkomen en ", 3)+"snel ingrijpen als het toch gebeurt. Zo\n", 1)
+			s = strings.Replace(s, "  - live_viewing\n", "  - live_viewing\n  - licence_plate_recognition\n  - device_tracking\n  - audio_recording\n  - people_counting\n", 1)
+			if err := os.WriteFile(f, []byte(s), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "bord.pdf")
+			stdout, stderr, code := run(t, append([]string{"sign", "--lang", "en", "--root", root, "--out", out}, tt.args...)...)
+			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("exit %d, want %d\nstdout %q (want %q)\nstderr %q (want %q)", code, tt.code, stdout, tt.stdout, stderr, tt.stderr)
+			}
+			if _, err := os.Stat(out); (err == nil) != (tt.stdout != "") {
+				t.Errorf("written %v, want %v", err == nil, tt.stdout != "")
+			}
+		})
 	}
 }

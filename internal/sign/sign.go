@@ -40,6 +40,8 @@ var (
 		"%s is een algoritme, geen sensor; borden zijn er voor sensoren in de openbare ruimte")
 	msgWithheld = message.New("%s withholds %s, which its sign must show (%s): a sign without them would describe the sensor wrongly or leave out what the law requires; show them on the public record, or make the sign by hand",
 		"%s houdt %s achter, wat het bord moet tonen (%s): een bord zonder dat zou de sensor verkeerd beschrijven of weglaten wat de wet vraagt; maak het openbaar in de registratie, of maak het bord met de hand")
+	msgTooLong = message.New("the sign of %s does not fit on %s: even in the smallest readable type its text runs into the QR code; shorten the operator's name (organisation.name, %d characters) or the purpose's first sentence (%d characters)%s, or make the sign by hand",
+		"het bord van %s past niet op %s: zelfs in de kleinste leesbare letter loopt de tekst in de QR-code; maak de naam van de organisatie (organisation.name, %d tekens) of de eerste zin van het doel (%d tekens) korter%s, of maak het bord met de hand")
 	msgNotPublic = message.New("%s is not public%s, so the site has no page for a sign to point to; a sensor that must be recognisable needs a public record, or a sign made by hand",
 		"%s is niet openbaar%s, dus de site heeft geen pagina waar een bord naar kan wijzen; een sensor die herkenbaar moet zijn heeft een openbare registratie nodig, of een bord dat met de hand is gemaakt")
 )
@@ -52,6 +54,10 @@ var errNoBaseURL = message.New("register.yaml has no site.base_url: set it to wh
 // record withholds: what it senses, or that it is the mayor's camera
 // surveillance.
 var ErrWithheld = errors.New("withholds what its sign must show")
+
+// ErrTooLong is returned for a sign whose text does not fit above its QR
+// code even in the smallest type a sign may have.
+var ErrTooLong = errors.New("does not fit on the sign")
 
 // ErrNotSensor is returned for an algorithm: only sensors stand in the street.
 var ErrNotSensor = errors.New("not a sensor")

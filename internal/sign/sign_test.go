@@ -3,6 +3,7 @@ package sign
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -212,6 +213,73 @@ func TestNewRefusesASignTheWithheldWouldFalsify(t *testing.T) {
 			if !errors.Is(err, ErrWithheld) || !strings.Contains(err.Error(), r.ID+" withholds "+tt.refused) ||
 				!strings.Contains(err.Error(), "make the sign by hand") {
 				t.Errorf("sign %+v, error %v; want a refusal naming %s", s, err, tt.refused)
+			}
+		})
+	}
+}
+
+// TestFactsStayAboveTheQRCode lays signs out and measures where their text
+// goes: the facts end above the QR code on either paper, in smaller type
+// where they need it but never below minType, and the text beside the QR
+// code stays on the page; a sign whose text cannot fit even so is refused,
+// saying what to shorten.
+func TestFactsStayAboveTheQRCode(t *testing.T) {
+	crowded := func(operator, purpose int) *Sign {
+		r := camera()
+		r.Capabilities = append(r.Capabilities, "licence_plate_recognition", "device_tracking", "audio_recording", "people_counting")
+		r.Organisation.Name = strings.TrimSpace(strings.Repeat("Stichting ", operator/10))
+		r.Purpose = strings.TrimSpace(strings.Repeat("toezicht ", purpose/9)) + "."
+		s, err := New(r, nil, cfg(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	plain, err := New(camera(), nil, cfg(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name    string
+		s       *Sign
+		paper   Paper
+		shrinks bool   // whether the type is made smaller
+		refused string // what the refusal says; "" when the sign is made
+	}{
+		{"a plain camera on A4", plain, A4, false, ""},
+		{"a plain camera on A5", plain, A5, false, ""},
+		{"five pictograms, a long operator and purpose on A4", crowded(100, 200), A4, true, ""},
+		{"five pictograms, a long operator and purpose on A5", crowded(100, 200), A5, true, ""},
+		{"an operator's name of 1500 characters on A4", crowded(1500, 200), A4, false,
+			"the sign of cam-markt does not fit on A4: even in the smallest readable type its text runs into the QR code; shorten the operator's name (organisation.name, 1499 characters)"},
+		{"an operator's name of 600 characters on A5", crowded(600, 200), A5, false, ", or print the sign on A4 (--paper a4)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			pdf, err := newPDF(tt.paper)
+			if err != nil {
+				t.Fatal(err)
+			}
+			at, err := page(pdf, tt.s, tt.paper)
+			if tt.refused != "" {
+				if !errors.Is(err, ErrTooLong) || !strings.Contains(err.Error(), tt.refused) {
+					t.Errorf("placed %+v, error %v; want a refusal saying %q", at, err, tt.refused)
+				}
+				if err := Write(io.Discard, []*Sign{tt.s}, tt.paper); !errors.Is(err, ErrTooLong) {
+					t.Errorf("written: %v", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if at.factsEnd > at.qrTop || at.factsEnd <= at.factsTop {
+				t.Errorf("the facts run from %.1f to %.1f, the QR code starts at %.1f", at.factsTop, at.factsEnd, at.qrTop)
+			}
+			if at.footEnd > tt.paper.H {
+				t.Errorf("the text beside the QR code ends at %.1f, below the page (%.1f)", at.footEnd, tt.paper.H)
+			}
+			if (at.shrink > 0) != tt.shrinks || at.smallest < min(minType, 10*tt.paper.W/A4.W) {
+				t.Errorf("type made smaller by %.2f, smallest %.1f pt; want smaller %v, not below %.1f", at.shrink, at.smallest, tt.shrinks, minType)
 			}
 		})
 	}
