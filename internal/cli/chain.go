@@ -80,5 +80,5 @@ func runChain(o *chainOptions) error {
 			}
 			return pageurl.RecordURL(reg.Config, r.Kind, r.ID)
 		}}
-	return o.writeOutput(o.output, func(w io.Writer) error { return chain.Write(w, o.format, rep) })
+	return o.writeOutput(o.output, logSafe(o.format, func(w io.Writer) error { return chain.Write(w, o.format, rep) }))
 }

@@ -108,7 +108,7 @@ func runChanges(o *changesOptions) error {
 			return usageError{feed.ErrNoBaseURL}
 		}
 	}
-	return o.writeOutput(o.output, func(w io.Writer) error { return f.Write(w, v) })
+	return o.writeOutput(o.output, logSafe(o.format, func(w io.Writer) error { return f.Write(w, v) }))
 }
 
 // feedOptions are the change feed's settings from the register's

@@ -72,7 +72,7 @@ func runCompareNational(o *compareOptions) error {
 		return err
 	}
 	rep.TextLanguage = o.ui()
-	return o.writeOutput(o.output, func(w io.Writer) error { return natcompare.Write(w, o.format, rep) })
+	return o.writeOutput(o.output, logSafe(o.format, func(w io.Writer) error { return natcompare.Write(w, o.format, rep) }))
 }
 
 // readNational reads the national register's file, no larger than an

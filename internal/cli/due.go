@@ -86,7 +86,7 @@ func runDue(o *dueOptions) error {
 	if u, err := url.Parse(cfg.Site.BaseURL); err == nil && u.Hostname() != "" {
 		rep.Host = u.Hostname()
 	}
-	if err := o.writeOutput(o.output, func(w io.Writer) error { return lifecycle.Write(w, o.format, rep) }); err != nil {
+	if err := o.writeOutput(o.output, logSafe(o.format, func(w io.Writer) error { return lifecycle.Write(w, o.format, rep) })); err != nil {
 		return err
 	}
 	if lifecycle.Failing(items) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/format"
+	"github.com/voorbeeldstad/register/internal/logsafe"
 	"github.com/voorbeeldstad/register/internal/message"
 )
 
@@ -28,6 +29,24 @@ func checkFormat(formats format.Named, name string) error {
 		return nil
 	}
 	return usageError{format.Unknown(name, formats.Names())}
+}
+
+// logSafe is write for the format name: a text format, read in a terminal
+// or a CI log (a workflow prints due.txt), is written as logsafe.Text
+// makes it, so a record's value cannot start a runner's command or move
+// the cursor; any other format as it is.
+func logSafe(name string, write func(io.Writer) error) func(io.Writer) error {
+	if name != "text" {
+		return write
+	}
+	return func(w io.Writer) error {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, logsafe.Text(buf.String()))
+		return err
+	}
 }
 
 // writeOutput writes to a file through a temporary file renamed into

@@ -74,7 +74,9 @@ func runHistory(o *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	return f.Write(o.Out, recordHistory{repo: repo, file: file, log: log, lang: o.ui()})
+	return logSafe(o.format, func(w io.Writer) error {
+		return f.Write(w, recordHistory{repo: repo, file: file, log: log, lang: o.ui()})
+	})(o.Out)
 }
 
 // openRepo opens the register's Git history, warning about a shallow clone.

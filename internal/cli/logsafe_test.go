@@ -18,13 +18,17 @@ func TestNoCommandPrintsARunnersCommand(t *testing.T) {
 		"sensors/cam-markt.yaml": validSensor,
 		bad:                      "id: [\n",
 		"register.yaml":          "organisation: \"Gemeente\\n\\u00a0::add-mask::geheim\"\nsite: {title: \"Register\\n\\u2003::error::titel\"}\n",
+		"sensors/teller.yaml":    strings.NewReplacer("id: cam-markt", "id: teller", "role: Teamleider Openbare Orde", "role: \"Toezicht ##[stop-commands]x1\"", "status: active", "status: \"actief ##[error]nep\"").Replace(validSensor),
 	})
+	escaped := 0
 	for _, args := range [][]string{
 		{"check"},
 		{"validate"},
 		{"build", "--out", filepath.Join(t.TempDir(), "public")},
 		{"quality"},
 		{"export", "--format", "json"},
+		{"due", "--as-of", "2030-01-01"},
+		{"chain", "BRP"},
 	} {
 		t.Run(args[0], func(t *testing.T) {
 			out, errOut, _ := run(t, append([]string{"--root", root}, args...)...)
@@ -32,12 +36,16 @@ func TestNoCommandPrintsARunnersCommand(t *testing.T) {
 				if args[0] == "export" && text == out {
 					continue // the data, not a log
 				}
+				escaped += strings.Count(text, `#\x23[`)
 				for _, line := range strings.Split(text, "\n") {
-					if logsafe.Command(line) >= 0 {
+					if logsafe.Command(line) >= 0 || strings.Contains(line, "##[") {
 						t.Errorf("a line starts a runner's command: %q\n%s", line, text)
 					}
 				}
 			}
 		})
+	}
+	if escaped == 0 {
+		t.Error("no output quoted the record's ##[ value: the test shows nothing")
 	}
 }

@@ -81,7 +81,7 @@ func runQuality(o *qualityOptions) error {
 	rep.TextLanguage = o.ui()
 	// Exits 0 all the same, as documented: the report informs, and counts
 	// each file that could not be read against the register's quality.
-	return o.writeOutput(o.output, func(w io.Writer) error { return quality.Write(w, o.format, rep) })
+	return o.writeOutput(o.output, logSafe(o.format, func(w io.Writer) error { return quality.Write(w, o.format, rep) }))
 }
 
 // unreadFiles are the errors on the record files that did not load into a

@@ -14,13 +14,15 @@ import (
 )
 
 // Text is s with its control characters (other than newline and tab) and
-// its bytes that are not UTF-8 as \xNN escapes, and the first colon of
-// every line that would start a runner's command (Command) escaped too.
+// its bytes that are not UTF-8 as \xNN escapes, the first colon of every
+// line that would start a runner's command (Command) escaped too, and the
+// second hash of every older command ("##[error]", "##vso[") anywhere in
+// a line, which runners read wherever it stands.
 func Text(s string) string {
 	if Safe(s) {
 		return s
 	}
-	s = escaped(s, isControl)
+	s = oldCommands(escaped(s, isControl))
 	var b strings.Builder
 	for line := range strings.Lines(s) {
 		if i := Command(line); i >= 0 {
@@ -34,16 +36,25 @@ func Text(s string) string {
 }
 
 // Safe reports whether Text leaves s as it is: nearly every text.
-func Safe(s string) bool { return isClean(s) && !commands(s) }
+func Safe(s string) bool { return isClean(s) && !commands(s) && !strings.Contains(s, "##") }
+
+// oldCommands escapes the second hash of every "##[" and "##vso[": the
+// older form of a runner's command, read anywhere in a line.
+func oldCommands(s string) string {
+	if !strings.Contains(s, "##") {
+		return s
+	}
+	return strings.NewReplacer("##[", `#\x23[`, "##vso[", `#\x23vso[`).Replace(s)
+}
 
 // Path is Text for a file's path: a newline and a tab are escaped too. A
 // path lays out no lines of its own, and one with a line break would split
 // its position over two lines, the second read as a line of its own.
 func Path(s string) string {
-	if isClean(s) && !strings.ContainsAny(s, "\n\t") {
+	if isClean(s) && !strings.ContainsAny(s, "\n\t") && !strings.Contains(s, "##") {
 		return s
 	}
-	return escaped(s, func(r rune) bool { return r == '\n' || r == '\t' || isControl(r) })
+	return oldCommands(escaped(s, func(r rune) bool { return r == '\n' || r == '\t' || isControl(r) }))
 }
 
 // Command returns where the colons that make line a CI runner's command

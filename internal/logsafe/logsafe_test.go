@@ -20,6 +20,11 @@ func TestText(t *testing.T) {
 		{"a\n\u2003::add-mask::em", "a\n\u2003\\x3a:add-mask::em"},
 		{"a\n\u0085::error::nel", `a` + "\n" + `\x85::error::nel`},
 		{"tijd 12::30 in de regel", "tijd 12::30 in de regel"},
+		// The older form is read anywhere in a line.
+		{"Toezichthouder ##[stop-commands]x1", `Toezichthouder #\x23[stop-commands]x1`},
+		{"actief ##[error]nep", `actief #\x23[error]nep`},
+		{"zie ##vso[task.setvariable]x", `zie #\x23vso[task.setvariable]x`},
+		{"kanaal #1 en ## kopje", "kanaal #1 en ## kopje"},
 	} {
 		if got := Text(tt.in); got != tt.want {
 			t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
@@ -33,6 +38,7 @@ func TestPath(t *testing.T) {
 		{"sensors/x\n::error file=a::pwned.yaml", `sensors/x\x0a::error file=a::pwned.yaml`},
 		{"sensors/tab\there.yaml", `sensors/tab\x09here.yaml`},
 		{"sensors/\x1b[2J.yaml", `sensors/\x1b[2J.yaml`},
+		{"sensors/##[error]x.yaml", `sensors/#\x23[error]x.yaml`},
 	} {
 		got := Path(tt.in)
 		if got != tt.want {
