@@ -21,6 +21,21 @@ func TestLooksLikePersonName(t *testing.T) {
 		{"De heer van de afdeling", false},
 		{"Directeur Ruimte", false},
 		{"college van burgemeester en wethouders", false},
+		// What a reviewer found read wrongly.
+		{"Toezichthouder, dhr Jansen", true},
+		{"Th. van 't Hof", true},
+		{"J. van 't Hof", true},
+		{"A. 't Hart", true},
+		{"J. El Amrani", true},
+		{"E. Ng", true},
+		{"J.P.M. de Groot", true},
+		{"Team V.T.H. Toezicht", false},
+		{"Team O.O.V. Handhaving", false},
+		{"College van B. en W. Voorbeeldstad", false},
+		{"Stadskantoor Mr. Visserplein", false},
+		{"Stadswinkel Dr. Ariënslaan", false},
+		{"Ing. Bureau Gemeente", false},
+		{"Ing.-bureau", false},
 	} {
 		if got := LooksLikePersonName(tt.text); got != tt.want {
 			t.Errorf("LooksLikePersonName(%q) = %v, want %v", tt.text, got, tt.want)
@@ -40,6 +55,7 @@ func TestLooksLikePersonalMailbox(t *testing.T) {
 		{"team.verkeer@voorbeeldstad.nl", false},
 		{"privacy@voorbeeldstad.nl", false},
 		{"a.b@", false},
+		{"j.p.m.a.jansen@odgeldersevallei.example", true},
 	} {
 		if got := LooksLikePersonalMailbox(tt.email); got != tt.want {
 			t.Errorf("LooksLikePersonalMailbox(%q) = %v, want %v", tt.email, got, tt.want)
