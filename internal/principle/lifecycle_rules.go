@@ -30,8 +30,8 @@ var lifecycleEnd = &Rule{
 		"Before technology is deployed, we record how long it may and can stay in public space. When that period is over, it is evaluated and extension is decided by criteria set in advance (VNG principle 3.4).",
 	},
 	Satisfy: label.Text{
-		"lifecycle.end is een datum na lifecycle.start, en lifecycle.extension_criteria zegt op welke gronden de inzet verlengd mag worden.",
-		"lifecycle.end is a date after lifecycle.start, and lifecycle.extension_criteria says on what grounds the deployment may be extended.",
+		"lifecycle.end is een datum op of na lifecycle.start (een inzet van één dag begint en eindigt op die dag), en lifecycle.extension_criteria zegt op welke gronden de inzet verlengd mag worden.",
+		"lifecycle.end is a date on or after lifecycle.start (a deployment of one day starts and ends on it), and lifecycle.extension_criteria says on what grounds the deployment may be extended.",
 	},
 	Example: example(`lifecycle:
   start: 2026-03-01
@@ -74,11 +74,13 @@ var lifecycleEnd = &Rule{
 					"Vul lifecycle.start in als JJJJ-MM-DD: de datum waarop de inzet begint of begon."))
 			f.Key = path == "/lifecycle"
 			fs = append(fs, f)
-		case hasStart && hasEnd && !end.After(start):
+		case hasStart && hasEnd && end.Before(start):
+			// The end is the last day of the deployment: a deployment of
+			// one day (a drone flight) starts and ends on it.
 			fs = append(fs, at("/lifecycle/end",
-				en(fmt.Sprintf("the life cycle ends on %s, not after its start on %s", r.Lifecycle.End, r.Lifecycle.Start),
+				en(fmt.Sprintf("the life cycle ends on %s, before its start on %s", r.Lifecycle.End, r.Lifecycle.Start),
 					"correct lifecycle.start or lifecycle.end"),
-				nl(fmt.Sprintf("De looptijd eindigt op %s. Dat is niet na de start op %s.", datum(r.Lifecycle.End), datum(r.Lifecycle.Start)),
+				nl(fmt.Sprintf("De looptijd eindigt op %s. Dat is vóór de start op %s.", datum(r.Lifecycle.End), datum(r.Lifecycle.Start)),
 					"Verbeter lifecycle.start of lifecycle.end.")))
 		}
 		if blank(r.Lifecycle.ExtensionCriteria) {

@@ -34,7 +34,12 @@ camera_regime: public_order
 id: s
 kind: algorithm
 lifecycle: {start: 2026-01-01, end: 2025-12-31, extension_criteria: x}
-`, want: []want{{"lifecycle-end", "VNG 3.4", finding.Warning, 3, 37, "the life cycle ends on 2025-12-31, not after its start on 2026-01-01"}}},
+`, want: []want{{"lifecycle-end", "VNG 3.4", finding.Warning, 3, 37, "the life cycle ends on 2025-12-31, before its start on 2026-01-01"}}},
+		{name: "a deployment of one day ends on its start", yaml: `
+id: s
+kind: algorithm
+lifecycle: {start: 2027-04-27, end: 2027-04-27, extension_criteria: x}
+`},
 		{name: "retired without an end date", yaml: `
 id: s
 kind: algorithm
