@@ -238,7 +238,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 		Findings:    p.Loaded.Findings,
 		History:     hist,
 		PastSecrets: past,
-		Rules:       siteRules(),
+		Rules:       siteRules(reg.Config),
 		Deviations:  siteDeviations(reg.Config),
 		Schemas:     schemas,
 		Memo:        memo,
@@ -261,12 +261,18 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	return st, p.Loaded, checked, err
 }
 
-// siteRules are the checklist's rules as the site explains them.
-func siteRules() []site.Rule {
+// siteRules are the checklist's rules as the site explains them, each
+// with the severity the configuration gives it.
+func siteRules(cfg *config.Config) []site.Rule {
 	var rules []site.Rule
 	for _, r := range principle.Rules() {
+		sev := r.Default
+		if cfg != nil {
+			sev = cfg.Severity(r.ID, r.Default)
+		}
 		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Why: r.Why,
-			Covers: r.Covers, Cites: r.Cites, Basis: [2]string{r.BasisNL(), r.Basis()}, Applies: r.Applies, AppliesOn: r.AppliesOn})
+			Covers: r.Covers, Cites: r.Cites, Basis: [2]string{r.BasisNL(), r.Basis()}, Applies: r.Applies, AppliesOn: r.AppliesOn,
+			Severity: sev})
 	}
 	return rules
 }

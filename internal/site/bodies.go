@@ -34,6 +34,9 @@ type dueRow struct {
 	What   string
 	Date   template.HTML
 	Lapsed bool
+	// Class and Icon mark a lapsed row by the severity of the rule that
+	// judges it (ruleMark).
+	Class, Icon string
 }
 
 type homeBody struct {
@@ -198,14 +201,19 @@ func (b *builder) homeLapsed(h *homeBody, lang, root string) {
 			h.LapsedMore++
 			continue
 		}
-		what := string(d.what)
+		what, class, icon := string(d.what), "sev-error", symError
 		switch d.what {
 		case lifecycle.Evaluation:
+			// As the record's page marks it.
 			what = t(lang, "due.evaluation")
+			class, icon = b.ruleMark(ruleEvaluationLapsed)
 		case lifecycle.Lifecycle:
+			// An ended life cycle may be a legal breach (151c's fixed
+			// term), which no setting lowers: always an error's mark.
 			what = t(lang, "due.lifecycle")
 		}
-		h.Lapsed = append(h.Lapsed, dueRow{Name: r.Name, URL: root + b.recordPath(lang, r), What: what, Date: template.HTML(dateTag(lang, d.date)), Lapsed: true})
+		h.Lapsed = append(h.Lapsed, dueRow{Name: r.Name, URL: root + b.recordPath(lang, r), What: what, Date: template.HTML(dateTag(lang, d.date)), Lapsed: true,
+			Class: class, Icon: icon})
 	}
 }
 

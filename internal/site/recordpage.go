@@ -201,6 +201,29 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 	return body, nil
 }
 
+// ruleEvaluationLapsed judges an evaluation overdue, which the pages mark
+// on their own.
+const ruleEvaluationLapsed = "evaluation-lapsed"
+
+// ruleMark is the class and the sign the pages mark a state with that the
+// rule id judges, by the severity the configuration gives the rule: a
+// warning's "!", not an error's "✗", and neither for a rule the
+// municipality switched off or set to info, whose state is told, not
+// judged.
+func (b *builder) ruleMark(id string) (class, icon string) {
+	sev := finding.Error
+	if i := slices.IndexFunc(b.opts.Rules, func(r Rule) bool { return r.ID == id }); i >= 0 {
+		sev = b.opts.Rules[i].Severity
+	}
+	switch sev {
+	case finding.Error:
+		return "sev-error", symError
+	case finding.Warning:
+		return "sev-warning", symWarn
+	}
+	return "sev-info", symInfo
+}
+
 // evalView is the state of the record's evaluation: withheld, lapsed, due
 // soon, on time, not needed or not known.
 func (b *builder) evalView(lang string, r *record.Record) sevView {
@@ -208,7 +231,8 @@ func (b *builder) evalView(lang string, r *record.Record) sevView {
 	case st == "withheld":
 		return sevView{"sev-info", symLock, t(lang, "withheld")}
 	case st == "lapsed":
-		return sevView{"sev-error", symError, tf(lang, "eval.lapsed", longDate(lang, date))}
+		class, icon := b.ruleMark(ruleEvaluationLapsed)
+		return sevView{class, icon, tf(lang, "eval.lapsed", longDate(lang, date))}
 	case st == "soon":
 		return sevView{"sev-warning", symWarn, tf(lang, "eval.soon", longDate(lang, date))}
 	case st == "ok":

@@ -94,6 +94,9 @@ type Rule struct {
 	// AppliesOn, when set, says whether the rule concerns a record on the
 	// day the site is built for (principle.Rule's AppliesOn).
 	AppliesOn func(*record.Record, time.Time) bool
+	// Severity is the rule's severity as the configuration sets it: how
+	// the pages mark a state the rule judges (an evaluation overdue).
+	Severity finding.Severity
 }
 
 // Options are the inputs of a build besides the register itself.

@@ -406,3 +406,24 @@ func notPublicIn(page string) string {
 	}
 	return publish.NotPublicNL
 }
+
+// An overdue evaluation is marked by the severity the configuration gives
+// evaluation-lapsed: a warning's "!" by default, an error's "✗" when set
+// so, and neither when the municipality switched the rule off, as the
+// page then says the rule was not checked.
+func TestOverdueEvaluationIsMarkedByItsRule(t *testing.T) {
+	for _, tt := range []struct {
+		sev         finding.Severity
+		class, icon string
+	}{
+		{finding.Error, "sev-error", symError},
+		{finding.Warning, "sev-warning", symWarn},
+		{finding.Info, "sev-info", symInfo},
+		{finding.Off, "sev-info", symInfo},
+	} {
+		b := &builder{opts: Options{Rules: []Rule{{ID: "evaluation-lapsed", Severity: tt.sev}}}}
+		if class, icon := b.ruleMark(ruleEvaluationLapsed); class != tt.class || icon != tt.icon {
+			t.Errorf("%v: marked %s %s, want %s %s", tt.sev, class, icon, tt.class, tt.icon)
+		}
+	}
+}
