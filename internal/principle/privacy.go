@@ -313,6 +313,12 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 	case special(r):
 		return label.Text{"het verwerken van bijzondere persoonsgegevens", "processing special categories of personal data"},
 			label.Text{"AVG art. 35 lid 3 onder b; " + dpiaListNL, "GDPR art. 35(3)(b); " + dpiaList}, true
+	case r.Kind == record.Sensor && r.Regime() == "object_security":
+		// Securing an object may film its own closed grounds: the
+		// Dutch DPA's list names camera surveillance, art. 35(3)(c) only
+		// a publicly accessible area.
+		return label.Text{"cameratoezicht ter beveiliging van een object", "camera surveillance to secure an object"},
+			label.Text{dpiaListNL, dpiaList}, true
 	case r.Kind == record.Sensor && r.HasRegime():
 		return label.Text{"het stelselmatig volgen van een openbare ruimte met camera's (cameratoezicht)", "systematic monitoring of a publicly accessible area with cameras"},
 			monitoring, true

@@ -762,3 +762,17 @@ func TestRetiredNotStoredWhileRecordingMayStillHoldData(t *testing.T) {
 		})
 	}
 }
+
+// A camera securing an object may film its own closed grounds: its DPIA
+// is mandatory by the Dutch DPA's list of camera surveillance, not as
+// monitoring of a publicly accessible area (GDPR art. 35(3)(c)).
+func TestObjectSecurityDPIACitesTheListOnly(t *testing.T) {
+	const rec = "id: c\nkind: sensor\nstatus: active\norganisation: {type: municipality}\nsensor_type: camera\ncamera_regime: object_security\npersonal_data: {processed: \"yes\"}\ndpia: {status: not_required, reason: Eigen terrein.}\n"
+	fs := only(t, "dpia-required", nil, nil, testToday, rec)
+	if len(fs) != 1 || fs[0].Severity != finding.Error {
+		t.Fatalf("%+v, want one error", fs)
+	}
+	if msg := fs[0].Message.In("en"); strings.Contains(msg, "35(3)(c)") || strings.Contains(msg, "publicly accessible") || !strings.Contains(msg, "Dutch DPA DPIA list") {
+		t.Errorf("the message cites the wrong ground: %s", msg)
+	}
+}

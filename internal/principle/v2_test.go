@@ -135,7 +135,7 @@ status: active
 personal_data: {processed: "yes"}
 dpia: {status: not_required, reason: Small.}
 sensor_type: camera
-camera_regime: object_security
+camera_regime: enforcement
 `, want: []want{{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "dpia.status is not_required, but the law makes a DPIA mandatory (GDPR art. 35(3)(c); Dutch DPA DPIA list (Stcrt. 2019, 64418)) for systematic monitoring of a publicly accessible area with cameras"}}},
 		{name: "a Wi-Fi counter that says no personal data", yaml: `
 id: s
