@@ -16,12 +16,32 @@ import (
 // (an abbreviation such as "V.T.H. Toezicht" reads the same), nor a name
 // that is a street's ("Mr. Visserplein").
 func LooksLikePersonName(s string) bool {
+	if !mayName(s) {
+		return false // nearly every role: no full stop, no form of address
+	}
 	s = mayorAndAldermen.ReplaceAllString(s, " ")
 	for _, re := range []*regexp.Regexp{addressedName, initialledName, initialledPrefixed} {
 		for _, m := range re.FindAllStringSubmatch(s, -1) {
 			if !streetName(m[1]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mayName reports whether s holds what every mark of a name needs: a full
+// stop (initials, a title), or a form of address written without one.
+// The expressions are asked only then: the checklist asks this of every
+// record.
+func mayName(s string) bool {
+	if strings.IndexByte(s, '.') >= 0 {
+		return true
+	}
+	low := strings.ToLower(s)
+	for _, w := range []string{"dhr", "mevr", "mw", "heer", "meneer"} {
+		if strings.Contains(low, w) {
+			return true
 		}
 	}
 	return false
