@@ -442,6 +442,9 @@ func quotedSecrets(withheld []string, raws ...map[string]any) []quote {
 		sk       string
 		word     *textIndex
 		withheld string
+		// of is the field the withheld one's values are drawn from
+		// (drawnFrom), which does not quote them; "" for none.
+		of string
 	}
 	var secrets []secret
 	for _, l := range leaves {
@@ -461,10 +464,11 @@ func quotedSecrets(withheld []string, raws ...map[string]any) []quote {
 			if !lookedFor(s) {
 				continue
 			}
+			of := field.DrawnFrom(w)
 			if sk := folded(s); len(sk) >= 4 {
-				secrets = append(secrets, secret{sk: sk, withheld: w})
+				secrets = append(secrets, secret{sk: sk, withheld: w, of: of})
 			} else {
-				secrets = append(secrets, secret{word: newTextIndex([]string{s}), withheld: w})
+				secrets = append(secrets, secret{word: newTextIndex([]string{s}), withheld: w, of: of})
 			}
 		}
 	}
@@ -474,8 +478,8 @@ func quotedSecrets(withheld []string, raws ...map[string]any) []quote {
 			continue
 		}
 		for _, s := range secrets {
-			if drawnFrom(s.withheld, l.dotted) {
-				continue
+			if s.of != "" && field.Bare(l.dotted) == s.of {
+				continue // switched_off's values in capabilities
 			}
 			if s.word == nil && slices.ContainsFunc(l.sks, func(sk string) bool { return strings.Contains(sk, s.sk) }) || s.word != nil && s.word.contains(l.text) {
 				out = append(out, quote{l.ptr, s.withheld})
@@ -484,15 +488,6 @@ func quotedSecrets(withheld []string, raws ...map[string]any) []quote {
 		}
 	}
 	return out
-}
-
-// drawnFrom reports whether the field at dotted is the one the withheld
-// field's values are drawn from (field.Field.Of): switched_off names
-// capabilities the record shows, which tell what a sensor can do, not
-// what is off.
-func drawnFrom(withheld, dotted string) bool {
-	of := field.DrawnFrom(withheld)
-	return of != "" && field.Bare(dotted) == of
 }
 
 // folded is s as Check compares it: each letter written as another as
