@@ -443,7 +443,7 @@ func quotedSecrets(withheld []string, raws ...map[string]any) []quote {
 		word     *textIndex
 		withheld string
 		// of is the field the withheld one's values are drawn from
-		// (drawnFrom), which does not quote them; "" for none.
+		// (field.Field.Of), which does not quote them; "" for none.
 		of string
 	}
 	var secrets []secret
