@@ -443,3 +443,34 @@ func TestTextsAreKeptAsWritten(t *testing.T) {
 		})
 	}
 }
+
+// Only prose keeps its spaces and final line break: an id, a name, an
+// e-mail or a web address is read without the spaces a spreadsheet left
+// around it, as a value of any other type is.
+func TestOnlyProseKeepsItsSpaces(t *testing.T) {
+	csvDoc := "id;name;owner.email;open_data.url;purpose\n telpaal-x ; Telpaal X ; a@b.example ; https://x.example/od ;\"  Telt.\n\"\n"
+	res, err := loadable(t, Read)("c.csv", []byte(csvDoc), Options{Kind: record.Sensor, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("records: %d, findings: %s", len(res.Records), short(res.Findings))
+	}
+	var r record.Record
+	doc, fs := source.Parse("c.yaml", res.Records[0].Data, source.DefaultLimits)
+	if doc == nil {
+		t.Fatal(short(fs))
+	}
+	if err := doc.Root.Decode(&r); err != nil {
+		t.Fatal(err)
+	}
+	if r.ID != "telpaal-x" || r.Name != "Telpaal X" || r.Owner.Email != "a@b.example" {
+		t.Errorf("id %q, name %q, email %q: want them without spaces", r.ID, r.Name, r.Owner.Email)
+	}
+	if r.OpenData == nil || r.OpenData.URL != "https://x.example/od" {
+		t.Errorf("open data %+v: want the address without spaces", r.OpenData)
+	}
+	if r.Purpose != "  Telt.\n" {
+		t.Errorf("purpose %q: want it as written", r.Purpose)
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -72,8 +73,9 @@ type item [][2]string
 // schema check names the allowed values. It returns the values the column's
 // map did not know and left out, and nil when nothing is left.
 func parseCell(s spec, r rule, cell string) (any, []string, error) {
-	// A text is kept as written, its spaces at either end and a final
-	// line break too; every other value is read without them.
+	// Prose is kept as written, its spaces at either end and a final
+	// line break too; every other value, an id, a name or an address
+	// among them, is read without the spaces a spreadsheet left.
 	written := cell
 	cell = strings.TrimSpace(cell)
 	if listLike(s.typ) && strings.HasPrefix(cell, "[") && json.Valid([]byte(cell)) {
@@ -156,11 +158,18 @@ func parseCell(s spec, r rule, cell string) (any, []string, error) {
 		}
 		return links, unknown, nil
 	}
-	if s.typ == typText && out[0] == cell {
+	if s.typ == typText && out[0] == cell && prose(s.path) {
 		return written, unknown, nil
 	}
 	v, err := parseScalar(s, out[0])
 	return v, unknown, err
+}
+
+// prose reports whether the field at path holds free text in paragraphs
+// (field.Prose), whose spaces and line breaks are the writer's.
+func prose(path string) bool {
+	f, ok := field.Lookup(path)
+	return ok && f.Kind == field.Prose
 }
 
 // clip cuts a long cell for a message.
