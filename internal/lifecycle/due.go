@@ -353,14 +353,14 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 			case ahead:
 				path, what = "/evaluation/last", fmt.Sprintf("its last evaluation %s is a date still to come and it has no start date (lifecycle.start)", r.Evaluation.Last)
 				whatNL = fmt.Sprintf("de laatste evaluatie %s is een datum die nog moet komen en er is geen startdatum (lifecycle.start)", r.Evaluation.Last)
-				if stated(r.Lifecycle.Start) {
+				if Stated(r.Lifecycle.Start) {
 					what = fmt.Sprintf("its last evaluation %s is a date still to come and its start %q is not a date", r.Evaluation.Last, r.Lifecycle.Start)
 					whatNL = fmt.Sprintf("de laatste evaluatie %s is een datum die nog moet komen en de start %q is geen datum", r.Evaluation.Last, r.Lifecycle.Start)
 				}
-			case stated(r.Evaluation.Last) && stated(r.Lifecycle.Start):
+			case Stated(r.Evaluation.Last) && Stated(r.Lifecycle.Start):
 				path, what = "/evaluation/last", fmt.Sprintf("its last evaluation %q and its start %q are not dates", r.Evaluation.Last, r.Lifecycle.Start)
 				whatNL = fmt.Sprintf("de laatste evaluatie %q en de start %q zijn geen datums", r.Evaluation.Last, r.Lifecycle.Start)
-			case stated(r.Evaluation.Last):
+			case Stated(r.Evaluation.Last):
 				path, what = "/evaluation/last", fmt.Sprintf("its last evaluation %q is not a date and it has no start date (lifecycle.start)", r.Evaluation.Last)
 				whatNL = fmt.Sprintf("de laatste evaluatie %q is geen datum en er is geen startdatum (lifecycle.start)", r.Evaluation.Last)
 			case r.Lifecycle.Start != "":
@@ -380,7 +380,7 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 				basis = fmt.Sprintf("its last evaluation %s is a date still to come; counted from its start on %s", r.Evaluation.Last, r.Lifecycle.Start)
 				basisNL = fmt.Sprintf("de laatste evaluatie %s is een datum die nog moet komen; geteld vanaf de start op %s", r.Evaluation.Last, r.Lifecycle.Start)
 			case dated:
-			case stated(r.Evaluation.Last):
+			case Stated(r.Evaluation.Last):
 				path = "/lifecycle/start"
 				basis = fmt.Sprintf("its last evaluation %q is not a date; counted from its start on %s", r.Evaluation.Last, r.Lifecycle.Start)
 				basisNL = fmt.Sprintf("de laatste evaluatie %q is geen datum; geteld vanaf de start op %s", r.Evaluation.Last, r.Lifecycle.Start)
@@ -465,7 +465,9 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 
 // stated reports whether a date field holds anything at all, a date or
 // not.
-func stated(s string) bool { return strings.TrimSpace(s) != "" }
+// Stated reports whether a field holds anything but spaces: a value the
+// record gives, whether or not it reads.
+func Stated(s string) bool { return strings.TrimSpace(s) != "" }
 
 // highRiskFrom is the day the AI Act's high-risk duties apply to r, a
 // high-risk system (ai_act.category), as the configuration has the date

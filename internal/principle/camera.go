@@ -425,15 +425,9 @@ func investigates(party string) bool {
 	if len(words) > 0 && slices.Contains(articles, words[0]) {
 		words = words[1:]
 	}
-	named := false
-	for _, a := range authorities {
-		name := strings.Fields(a)
-		if len(words) >= len(name) && slices.Equal(words[:len(name)], name) {
-			named = true
-			break
-		}
-	}
-	if !named {
+	if !slices.ContainsFunc(authorityWords, func(name []string) bool {
+		return len(words) >= len(name) && slices.Equal(words[:len(name)], name)
+	}) {
 		return false
 	}
 	for _, w := range words {
@@ -458,6 +452,16 @@ var authorities = []string{
 	"koninklijke marechaussee", "marechaussee", "kmar", "royal netherlands marechaussee",
 	"rijksrecherche", "fiod",
 }
+
+// authorityWords are the authorities' names word by word, as investigates
+// compares them: split once, not for every recipient.
+var authorityWords = func() [][]string {
+	out := make([][]string, len(authorities))
+	for i, a := range authorities {
+		out[i] = strings.Fields(a)
+	}
+	return out
+}()
 
 // joinsPartySigns are the signs that join a second party to a name.
 const joinsPartySigns = "&+/;|"

@@ -2,7 +2,6 @@ package principle
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -223,13 +222,13 @@ var evaluationLapsed = &Rule{
 			waarom := "er staat geen geldige datum bij evaluation.last en ook niet bij lifecycle.start"
 			last, start := r.Evaluation.Last, r.Lifecycle.Start
 			switch {
-			case stated(last) && stated(start):
+			case lifecycle.Stated(last) && lifecycle.Stated(start):
 				path, why = "/evaluation/last", fmt.Sprintf("its evaluation.last %q and its lifecycle.start %q are not dates", last, start)
 				waarom = fmt.Sprintf("bij evaluation.last staat %q en bij lifecycle.start %q, en dat zijn geen datums", last, start)
-			case stated(last):
+			case lifecycle.Stated(last):
 				path, why = "/evaluation/last", fmt.Sprintf("its evaluation.last %q is not a date and it has no lifecycle.start", last)
 				waarom = fmt.Sprintf("bij evaluation.last staat %q, en dat is geen datum, en er staat geen lifecycle.start", last)
-			case stated(start):
+			case lifecycle.Stated(start):
 				path, why = "/lifecycle/start", fmt.Sprintf("it was never evaluated and its lifecycle.start %q is not a date", start)
 				waarom = fmt.Sprintf("er is nooit geëvalueerd, en bij lifecycle.start staat %q, en dat is geen datum", start)
 			}
@@ -247,7 +246,7 @@ var evaluationLapsed = &Rule{
 		if _, ok := date(r.Evaluation.Last); ok {
 			since, path = "the last evaluation on "+r.Evaluation.Last, "/evaluation/last"
 			sinds = "de laatste evaluatie op " + datum(r.Evaluation.Last)
-		} else if stated(r.Evaluation.Last) {
+		} else if lifecycle.Stated(r.Evaluation.Last) {
 			// Counted from the start, as the last evaluation is no day:
 			// the finding is at the date to correct.
 			since = fmt.Sprintf("its start on %s; evaluation.last %q is not a date", r.Lifecycle.Start, r.Evaluation.Last)
@@ -308,10 +307,6 @@ lifecycle:
 	Applies: func(r *record.Record) bool { return r.Kind == record.Sensor && !retired(r) && !publicOrder(r) },
 	Check:   checkNotice,
 }
-
-// stated reports whether a date field holds anything at all, a date or
-// not.
-func stated(s string) bool { return strings.TrimSpace(s) != "" }
 
 // publicOrder reports whether a sensor serves the police or public order,
 // which the duty to report exempts: police operators, or camera
