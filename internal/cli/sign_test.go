@@ -86,20 +86,10 @@ func TestSignAllKeepsARetiredLabelBeforeItsEnd(t *testing.T) {
 		{"2026-06-30", "Wrote 13 signs"},
 	} {
 		t.Run(tt.end, func(t *testing.T) {
-			root := t.TempDir()
-			if err := os.CopyFS(root, os.DirFS("../../register")); err != nil {
-				t.Fatal(err)
-			}
-			f := filepath.Join(root, "sensors", "cam-uitgaansgebied-grote-markt.yaml")
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s := strings.Replace(string(data), "status: active", "status: retired", 1)
-			s = strings.Replace(s, "  end: 2027-06-30\n  extension_criteria", "  end: "+tt.end+"\n  extension_criteria", 1)
-			if err := os.WriteFile(f, []byte(s), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			root := bundledWith(t, map[string]func(string) string{"cam-uitgaansgebied-grote-markt": func(s string) string {
+				s = strings.Replace(s, "status: active", "status: retired", 1)
+				return strings.Replace(s, "  end: 2027-06-30\n  extension_criteria", "  end: "+tt.end+"\n  extension_criteria", 1)
+			}})
 			stdout, stderr, code := run(t, "sign", "--lang", "en", "--root", root, "--all", "--out", filepath.Join(t.TempDir(), "alle.pdf"))
 			if code != ExitOK || !strings.Contains(stdout, tt.wrote) {
 				t.Errorf("exit %d: %q %q, want %q", code, stdout, stderr, tt.wrote)
@@ -114,24 +104,15 @@ func TestSignAllKeepsARetiredLabelBeforeItsEnd(t *testing.T) {
 // that is not public, and --all makes the other signs, names each one it
 // refused and exits 2.
 func TestSignRefusesWhatTheRecordWithholds(t *testing.T) {
-	root := t.TempDir()
-	if err := os.CopyFS(root, os.DirFS("../../register")); err != nil {
-		t.Fatal(err)
-	}
-	for id, withheld := range map[string]string{
-		"wifi-tellers-stationskwartier":  "[sensor_type, capabilities]",
-		"cam-uitgaansgebied-grote-markt": "[legal_basis, camera_regime]",
-	} {
-		f := filepath.Join(root, "sensors", id+".yaml")
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		data = append(data, "publication:\n  public: true\n  withheld: "+withheld+"\n  reason: \"Woo art. 5.1 lid 2 sub d: beveiliging\"\n"...)
-		if err := os.WriteFile(f, data, 0o644); err != nil {
-			t.Fatal(err)
+	withholding := func(withheld string) func(string) string {
+		return func(s string) string {
+			return s + "publication:\n  public: true\n  withheld: " + withheld + "\n  reason: \"Woo art. 5.1 lid 2 sub d: beveiliging\"\n"
 		}
 	}
+	root := bundledWith(t, map[string]func(string) string{
+		"wifi-tellers-stationskwartier":  withholding("[sensor_type, capabilities]"),
+		"cam-uitgaansgebied-grote-markt": withholding("[legal_basis, camera_regime]"),
+	})
 	dir := t.TempDir()
 	for _, tt := range []struct {
 		name   string
@@ -193,22 +174,13 @@ func TestSignFitsItsTextAboveTheQRCode(t *testing.T) {
 			"register: the sign of cam-uitgaansgebied-grote-markt does not fit on A4"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			root := t.TempDir()
-			if err := os.CopyFS(root, os.DirFS("../../register")); err != nil {
-				t.Fatal(err)
-			}
-			f := filepath.Join(root, "sensors", "cam-uitgaansgebied-grote-markt.yaml")
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s := strings.Replace(string(data), "  name: Gemeente Voorbeeldstad\n", "  name: "+strings.TrimSpace(strings.Repeat("Stichting ", tt.operator/10))+"\n", 1)
-			s = strings.Replace(s, "  Geweld en vernieling in het uitgaansgebied voorkomen en snel ingrijpen als het toch gebeurt. Zo\n",
-				"  "+strings.Repeat("Geweld en vernieling in het uitgaansgebied voorkomen en ", 3)+"snel ingrijpen als het toch gebeurt. Zo\n", 1)
-			s = strings.Replace(s, "  - live_viewing\n", "  - live_viewing\n  - licence_plate_recognition\n  - device_tracking\n  - audio_recording\n  - people_counting\n", 1)
-			if err := os.WriteFile(f, []byte(s), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			root := bundledWith(t, map[string]func(string) string{"cam-uitgaansgebied-grote-markt": func(s string) string {
+				s = strings.Replace(s, "  name: Gemeente Voorbeeldstad\n", "  name: "+strings.TrimSpace(strings.Repeat("Stichting ", tt.operator/10))+"\n", 1)
+				s = strings.Replace(s, "  Geweld en vernieling in het uitgaansgebied voorkomen en snel ingrijpen als het toch gebeurt. Zo\n",
+					"  "+strings.Repeat("Geweld en vernieling in het uitgaansgebied voorkomen en ", 3)+"snel ingrijpen als het toch gebeurt. Zo\n", 1)
+				s = strings.Replace(s, "  - live_viewing\n", "  - live_viewing\n  - licence_plate_recognition\n  - device_tracking\n  - audio_recording\n  - people_counting\n", 1)
+				return s
+			}})
 			out := filepath.Join(t.TempDir(), "bord.pdf")
 			stdout, stderr, code := run(t, append([]string{"sign", "--lang", "en", "--root", root, "--out", out}, tt.args...)...)
 			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
@@ -219,4 +191,25 @@ func TestSignFitsItsTextAboveTheQRCode(t *testing.T) {
 			}
 		})
 	}
+}
+
+// bundledWith is a copy of the bundled register with each named record
+// file (under sensors/, without .yaml) rewritten by its edit.
+func bundledWith(t *testing.T, edits map[string]func(string) string) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.CopyFS(root, os.DirFS("../../register")); err != nil {
+		t.Fatal(err)
+	}
+	for id, edit := range edits {
+		f := filepath.Join(root, "sensors", id+".yaml")
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(edit(string(data))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
 }

@@ -419,23 +419,9 @@ func TestTextsAreKeptAsWritten(t *testing.T) {
 		{"l.csv", Read, csvDoc},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := loadable(t, tt.read)(tt.name, []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(res.Records) != 1 {
-				t.Fatalf("records: %d, findings: %s", len(res.Records), short(res.Findings))
-			}
-			var r record.Record
-			doc, fs := source.Parse("l.yaml", res.Records[0].Data, source.DefaultLimits)
-			if doc == nil {
-				t.Fatal(short(fs))
-			}
-			if err := doc.Root.Decode(&r); err != nil {
-				t.Fatal(err)
-			}
+			r := importedOne(t, tt.read, tt.name, tt.doc)
 			if r.Purpose != purpose {
-				t.Errorf("purpose %q, want %q\n%s", r.Purpose, purpose, res.Records[0].Data)
+				t.Errorf("purpose %q, want %q", r.Purpose, purpose)
 			}
 			if r.Status != "active" {
 				t.Errorf("status %q, want active", r.Status)
@@ -449,21 +435,7 @@ func TestTextsAreKeptAsWritten(t *testing.T) {
 // around it, as a value of any other type is.
 func TestOnlyProseKeepsItsSpaces(t *testing.T) {
 	csvDoc := "id;name;owner.email;open_data.url;purpose\n telpaal-x ; Telpaal X ; a@b.example ; https://x.example/od ;\"  Telt.\n\"\n"
-	res, err := loadable(t, Read)("c.csv", []byte(csvDoc), Options{Kind: record.Sensor, Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Records) != 1 {
-		t.Fatalf("records: %d, findings: %s", len(res.Records), short(res.Findings))
-	}
-	var r record.Record
-	doc, fs := source.Parse("c.yaml", res.Records[0].Data, source.DefaultLimits)
-	if doc == nil {
-		t.Fatal(short(fs))
-	}
-	if err := doc.Root.Decode(&r); err != nil {
-		t.Fatal(err)
-	}
+	r := importedOne(t, Read, "c.csv", csvDoc)
 	if r.ID != "telpaal-x" || r.Name != "Telpaal X" || r.Owner.Email != "a@b.example" {
 		t.Errorf("id %q, name %q, email %q: want them without spaces", r.ID, r.Name, r.Owner.Email)
 	}
@@ -473,4 +445,26 @@ func TestOnlyProseKeepsItsSpaces(t *testing.T) {
 	if r.Purpose != "  Telt.\n" {
 		t.Errorf("purpose %q: want it as written", r.Purpose)
 	}
+}
+
+// importedOne is the one sensor record read imports from doc, as the
+// loader reads the file it would write.
+func importedOne(t *testing.T, read func(string, []byte, Options) (*Result, error), name, doc string) record.Record {
+	t.Helper()
+	res, err := loadable(t, read)(name, []byte(doc), Options{Kind: record.Sensor, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("records: %d, findings: %s", len(res.Records), short(res.Findings))
+	}
+	parsed, fs := source.Parse(name, res.Records[0].Data, source.DefaultLimits)
+	if parsed == nil {
+		t.Fatal(short(fs))
+	}
+	var r record.Record
+	if err := parsed.Root.Decode(&r); err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
