@@ -746,7 +746,7 @@ func (p *Part) tally(v *record.Record) {
 // its value, or ValueWithheld where the record withholds it (the view
 // has it blank), not the "not stated" of a value never given.
 func tallied(v *record.Record, field, value string) string {
-	if value == "" && v.IsWithheld(field) {
+	if v.BlankedByWithholding(field, value) {
 		return ValueWithheld
 	}
 	return value

@@ -485,6 +485,13 @@ func (r *Record) IsWithheld(path string) bool {
 	return found
 }
 
+// BlankedByWithholding reports whether value, the field's in the public
+// view r, is blank because the record withholds the field: it was given,
+// and is not public, rather than never given.
+func (r *Record) BlankedByWithholding(field, value string) bool {
+	return value == "" && r.IsWithheld(field)
+}
+
 // Withheld returns the paths the record keeps from the public: those
 // publication.withheld names, then those that follow from the record
 // itself, each once:

@@ -132,20 +132,24 @@ func (b *builder) homeCounts(h *homeBody, lang, root string) {
 // not given is blank in the view and has no page: its row says so and
 // links nowhere.
 func (b *builder) countRowOf(r *record.Record, lang, root, field, f, value string) *countRow {
-	switch {
-	case value == "" && r.IsWithheld(field):
+	switch countKey(r, field, value) {
+	case withheldKey:
 		return &countRow{Label: t(lang, "withheld")}
-	case value == "":
+	case "":
 		return &countRow{Label: t(lang, "notstated")}
 	}
 	return &countRow{Label: valueLabel(lang, field, value), URL: root + b.facetPath(lang, r.Kind, f, value)}
 }
 
+// withheldKey is countKey's for a withheld value: no value is written
+// with a NUL.
+const withheldKey = "\x00withheld"
+
 // countKey groups the home page's counts: by the value, with a withheld
-// one apart from one not given (no value is written with a NUL).
+// one apart from one not given.
 func countKey(r *record.Record, field, value string) string {
-	if value == "" && r.IsWithheld(field) {
-		return "\x00withheld"
+	if r.BlankedByWithholding(field, value) {
+		return withheldKey
 	}
 	return value
 }
