@@ -177,25 +177,27 @@ func (p *Public) keptBack(r *record.Record, id string) bool {
 }
 
 // customRules are the register's own rules as the checklist runs them,
-// compiled once; one that does not compile is not among them.
+// by id, compiled once; one that does not compile is not among them.
 func (p *Public) customRules() map[string]*principle.Rule {
-	p.customOnce.Do(func() {
-		rules, _ := principle.CompileCustom(p.Register.Config)
-		p.custom = map[string]*principle.Rule{}
-		for _, rule := range rules {
-			p.custom[rule.ID] = rule
-		}
-	})
+	p.compileCustom()
 	return p.custom
 }
 
-// customList is customRules as a list.
+// customList is customRules in the configuration's order, made with them.
 func (p *Public) customList() []*principle.Rule {
-	var out []*principle.Rule
-	for _, rule := range p.customRules() {
-		out = append(out, rule)
-	}
-	return out
+	p.compileCustom()
+	return p.customInOrder
+}
+
+// compileCustom compiles the register's own rules, once.
+func (p *Public) compileCustom() {
+	p.customOnce.Do(func() {
+		p.customInOrder, _ = principle.CompileCustom(p.Register.Config)
+		p.custom = map[string]*principle.Rule{}
+		for _, rule := range p.customInOrder {
+			p.custom[rule.ID] = rule
+		}
+	})
 }
 
 // onWithheld reports whether the finding f concerns a field r withholds.

@@ -319,10 +319,11 @@ type Public struct {
 	hiddenOnce  sync.Once
 	// custom are the register's own rules as the checklist runs them
 	// (undisclosed), compiled once.
-	custom     map[string]*principle.Rule
-	customOnce sync.Once
-	views      map[*record.Record]*record.Record // loaded record → its view
-	verbatim   map[*record.Record]bool           // loaded records whose view left nothing out
+	custom        map[string]*principle.Rule
+	customInOrder []*principle.Rule
+	customOnce    sync.Once
+	views         map[*record.Record]*record.Record // loaded record → its view
+	verbatim      map[*record.Record]bool           // loaded records whose view left nothing out
 	subjectState
 }
 
