@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -59,8 +60,7 @@ func runNew(o *newOptions) error {
 	// the id in the work tree (a record restored, not yet committed) is
 	// the one Create refuses.
 	if gone, ok := removedRecord(o.Root(), o.id); ok && !inWorkTree(o.Root(), o.id) {
-		short := gone.Commit[:min(7, len(gone.Commit))]
-		return errText(msgNewRemoved, gone.File, o.id, short, period.Format(gone.On), short, gone.File)
+		return errText(msgNewRemoved, gone.File, o.id, gone.Short(), period.Format(gone.On), gone.Short(), gone.File)
 	}
 	path, err := scaffold.Create(o.Root(), kind, o.id, o.Now())
 	if errors.Is(err, scaffold.ErrExists) {
@@ -81,14 +81,10 @@ func runNew(o *newOptions) error {
 // inWorkTree reports whether a record file with the id is in the register
 // at root, of either kind.
 func inWorkTree(root, id string) bool {
-	for _, k := range record.Kinds {
-		for _, ext := range []string{".yaml", ".yml"} {
-			if _, err := os.Lstat(filepath.Join(root, k.Folder(), id+ext)); err == nil {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(record.FilesOf(id), func(file string) bool {
+		_, err := os.Lstat(filepath.Join(root, filepath.FromSlash(file)))
+		return err == nil
+	})
 }
 
 // removedRecord tells of a record the register at root had with the id and
@@ -106,12 +102,9 @@ func removedRecord(root, id string) (notification.Removal, bool) {
 	if repo.Shallow() {
 		return notification.Removal{}, false
 	}
-	for _, k := range record.Kinds {
-		for _, ext := range []string{".yaml", ".yml"} {
-			file := k.Folder() + "/" + id + ext
-			if fh, ok := repo.Removed(file); ok {
-				return notification.Removal{File: rel(filepath.Join(root, filepath.FromSlash(file))), Commit: fh.Commit, On: fh.Changed}, true
-			}
+	for _, file := range record.FilesOf(id) {
+		if fh, ok := repo.Removed(file); ok {
+			return notification.Removal{File: rel(filepath.Join(root, filepath.FromSlash(file))), Commit: fh.Commit, On: fh.Changed}, true
 		}
 	}
 	return notification.Removal{}, false

@@ -66,8 +66,8 @@ type Removal struct {
 	On     time.Time
 }
 
-// short is the commit's abbreviated hash, as git shows it.
-func (r Removal) short() string {
+// Short is the commit's abbreviated hash, as git shows it.
+func (r Removal) Short() string {
 	if len(r.Commit) > 7 {
 		return r.Commit[:7]
 	}
@@ -229,10 +229,10 @@ func place(root, name string, doc *source.Document, res *Result, received string
 	case wasUsed:
 		on := period.Format(gone.On)
 		return fail(refusal(name, valueNode(doc, "id"),
-			label.Text{fmt.Sprintf("%s had dit kenmerk tot commit %s van %s het verwijderde of hernoemde; een kenmerk wordt nooit hergebruikt, want links naar de pagina van die sensor en zijn geschiedenis zouden dan bij deze uitkomen.", gone.File, gone.short(), on),
-				fmt.Sprintf("%s had this id until commit %s of %s removed or renamed it; an id is never reused, for links to that sensor's page and its history would lead to this one", gone.File, gone.short(), on)},
-			label.Text{fmt.Sprintf("Geef de sensor een ander kenmerk (id). Komt dezelfde sensor terug, zet dan zijn bestand terug uit Git (git checkout %s^ -- %s), zodat hij zijn geschiedenis houdt.", gone.short(), gone.File),
-				fmt.Sprintf("give the sensor another id; if the same sensor comes back, restore its file from Git (git checkout %s^ -- %s) so it keeps its history", gone.short(), gone.File)}))
+			label.Text{fmt.Sprintf("%s had dit kenmerk tot commit %s van %s het verwijderde of hernoemde; een kenmerk wordt nooit hergebruikt, want links naar de pagina van die sensor en zijn geschiedenis zouden dan bij deze uitkomen.", gone.File, gone.Short(), on),
+				fmt.Sprintf("%s had this id until commit %s of %s removed or renamed it; an id is never reused, for links to that sensor's page and its history would lead to this one", gone.File, gone.Short(), on)},
+			label.Text{fmt.Sprintf("Geef de sensor een ander kenmerk (id). Komt dezelfde sensor terug, zet dan zijn bestand terug uit Git (git checkout %s^ -- %s), zodat hij zijn geschiedenis houdt.", gone.Short(), gone.File),
+				fmt.Sprintf("give the sensor another id; if the same sensor comes back, restore its file from Git (git checkout %s^ -- %s) so it keeps its history", gone.Short(), gone.File)}))
 	case existing == nil:
 		clean.HeadComment = header(received)
 		res.Data, err = encode(clean)
@@ -409,26 +409,23 @@ func Write(root string, res *Result) error {
 // find returns the record file with the id under root (sensor or
 // algorithm, .yaml or .yml), relative with forward slashes, and its bytes.
 func find(root, id string) ([]byte, string, error) {
-	for _, k := range record.Kinds {
-		for _, ext := range []string{".yaml", ".yml"} {
-			rel := k.Folder() + "/" + id + ext
-			p := filepath.Join(root, filepath.FromSlash(rel))
-			st, err := os.Lstat(p)
-			if errors.Is(err, os.ErrNotExist) {
-				continue
-			}
-			if err != nil {
-				return nil, "", fmt.Errorf("read register %s: %w", root, err)
-			}
-			if !st.Mode().IsRegular() || st.Size() > source.DefaultLimits.MaxBytes {
-				return []byte{}, rel, nil // there, but not a record to merge into
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return nil, "", fmt.Errorf("read %s: %w", p, err)
-			}
-			return data, rel, nil
+	for _, rel := range record.FilesOf(id) {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		st, err := os.Lstat(p)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
 		}
+		if err != nil {
+			return nil, "", fmt.Errorf("read register %s: %w", root, err)
+		}
+		if !st.Mode().IsRegular() || st.Size() > source.DefaultLimits.MaxBytes {
+			return []byte{}, rel, nil // there, but not a record to merge into
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, "", fmt.Errorf("read %s: %w", p, err)
+		}
+		return data, rel, nil
 	}
 	return nil, "", nil
 }

@@ -173,6 +173,19 @@ func ClaimsID(file, first, id string) bool {
 	return FileStem(file) == id && FileStem(first) != id
 }
 
+// FilesOf are the register-relative paths a record with the id may have,
+// of either kind, .yaml or .yml ("sensors/cam-markt.yaml", ...): the files
+// KindOfFile takes for records, in the order they are looked for.
+func FilesOf(id string) []string {
+	var out []string
+	for _, k := range Kinds {
+		for _, ext := range []string{".yaml", ".yml"} {
+			out = append(out, k.Folder()+"/"+id+ext)
+		}
+	}
+	return out
+}
+
 // KindOfFile returns the kind of the record at a register-relative path
 // ("sensors/cam-markt.yaml"), or false when the path is no record file: a
 // .yaml or .yml file directly in the folder of a kind.
