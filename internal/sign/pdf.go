@@ -194,7 +194,7 @@ func page(pdf *gopdf.GoPdf, s *Sign, paper Paper) (placed, error) {
 	}
 	if at.shrink < 0 {
 		return at, msgTooLong.ErrOf(ErrTooLong, s.ID, strings.ToUpper(paper.Name),
-			utf8.RuneCountInString(s.Operator), utf8.RuneCountInString(s.Purpose), a4Too{s, paper})
+			utf8.RuneCountInString(s.Operator), utf8.RuneCountInString(s.Purpose), a4Too(paper != A4 && Fits(s, A4) == nil))
 	}
 	pdf.AddPage()
 	l.dry = false
@@ -356,14 +356,13 @@ func Fits(s *Sign, paper Paper) error {
 	return err
 }
 
-// a4Too adds, to a refusal on A5, that A4 holds the sign, where it does.
-type a4Too struct {
-	s     *Sign
-	paper Paper
-}
+// a4Too adds, to a refusal on A5, that A4 holds the sign, where it does:
+// measured once, when the refusal is made, not for each language it is
+// said in.
+type a4Too bool
 
 func (a a4Too) In(lang string) string {
-	if a.paper == A4 || Fits(a.s, A4) != nil {
+	if !a {
 		return ""
 	}
 	return map[string]string{"nl": ", of druk het bord op A4 (--paper a4)", "en": ", or print the sign on A4 (--paper a4)"}[lang]
