@@ -72,34 +72,36 @@ func claimedNotAboutPeople(r *record.Record) []finding.Finding {
 	if !isFalse(r.AffectsIndividuals) || !decidesOnPersonalData(r) {
 		return nil
 	}
-	if why, waarom, maybe := maybePersonal(r); maybe {
+	var f finding.Finding
+	switch why, waarom, maybe := maybePersonal(r); {
+	case maybe:
 		does, doet := "takes decisions on its own", "neemt zelf besluiten"
 		what, wat := "such decisions", "Zulke besluiten"
 		if r.Role == "profiling" {
 			does, doet, what, wat = "profiles people", "maakt profielen van mensen", "such profiles", "Zulke profielen"
 		}
-		f := at("/affects_individuals",
+		f = at("/affects_individuals",
 			en(fmt.Sprintf("affects_individuals is false, but the algorithm %s and may process personal data, as %s; %s may then be about the people the data relate to", does, why, what),
 				`set affects_individuals: true; the checklist already treats the algorithm as affecting people. If it processes no personal data, set personal_data.processed: "no" and list no categories`),
 			nl(fmt.Sprintf("Bij affects_individuals staat false (gaat niet over mensen), maar het algoritme %s en verwerkt misschien persoonsgegevens. %s %s gaan dan misschien over de mensen bij wie de gegevens horen.", doet, waarom, wat),
 				`Vul affects_individuals: true in. De checklist behandelt het algoritme al als een algoritme dat over mensen gaat. Verwerkt het geen persoonsgegevens, vul dan personal_data.processed: "no" in, zonder categories.`))
-		if r.Role == "profiling" {
-			return []finding.Finding{f}
-		}
-		return []finding.Finding{citesLaw(f, lawOf(r, lawAutomated))}
-	}
-	if r.Role == "profiling" {
-		return []finding.Finding{at("/affects_individuals",
+	case r.Role == "profiling":
+		f = at("/affects_individuals",
 			en("affects_individuals is false, but the algorithm profiles people from personal data: a profile evaluates aspects of the people the data relate to",
 				"set affects_individuals: true; the checklist already treats the algorithm as affecting people"),
 			nl("Bij affects_individuals staat false (gaat niet over mensen), maar het algoritme maakt profielen van mensen met persoonsgegevens. Een profiel beoordeelt de mensen bij wie de gegevens horen.",
-				"Vul affects_individuals: true in. De checklist behandelt het algoritme al als een algoritme dat over mensen gaat."))}
+				"Vul affects_individuals: true in. De checklist behandelt het algoritme al als een algoritme dat over mensen gaat."))
+	default:
+		f = at("/affects_individuals",
+			en("affects_individuals is false, but the algorithm takes decisions on its own from personal data: such decisions are about the people the data relate to",
+				"set affects_individuals: true; the checklist already treats the algorithm as deciding about people, and if it processes no personal data, say personal_data.processed: no without categories"),
+			nl("Bij affects_individuals staat false (gaat niet over mensen), maar het algoritme neemt zelf besluiten met persoonsgegevens. Zulke besluiten gaan over de mensen bij wie de gegevens horen.",
+				"Vul affects_individuals: true in. De checklist behandelt het algoritme al als een algoritme dat over mensen besluit. Verwerkt het geen persoonsgegevens, vul dan personal_data.processed: no in, zonder categories."))
 	}
-	f := at("/affects_individuals",
-		en("affects_individuals is false, but the algorithm takes decisions on its own from personal data: such decisions are about the people the data relate to",
-			"set affects_individuals: true; the checklist already treats the algorithm as deciding about people, and if it processes no personal data, say personal_data.processed: no without categories"),
-		nl("Bij affects_individuals staat false (gaat niet over mensen), maar het algoritme neemt zelf besluiten met persoonsgegevens. Zulke besluiten gaan over de mensen bij wie de gegevens horen.",
-			"Vul affects_individuals: true in. De checklist behandelt het algoritme al als een algoritme dat over mensen besluit. Verwerkt het geen persoonsgegevens, vul dan personal_data.processed: no in, zonder categories."))
+	if r.Role == "profiling" {
+		// Profiling is no automated decision: GDPR art. 22 is not cited.
+		return []finding.Finding{f}
+	}
 	return []finding.Finding{citesLaw(f, lawOf(r, lawAutomated))}
 }
 
